@@ -1,0 +1,22 @@
+/** Registers the `qw-player` tag (and the tags it renders) and exports its class. */
+import '../qw-connection/define.js';
+import '../qw-join/define.js';
+import '../qw-lobby/define.js';
+import '../qw-question/define.js';
+import '../qw-histogram/define.js';
+import '../qw-result/define.js';
+import '../qw-leaderboard/define.js';
+import '../qw-podium/define.js';
+import '../qw-generation/define.js';
+import '../qw-duel/define.js';
+import { QwPlayer } from './qw-player.js';
+
+if (!customElements.get('qw-player')) customElements.define('qw-player', QwPlayer);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'qw-player': QwPlayer;
+  }
+}
+
+export { QwPlayer };

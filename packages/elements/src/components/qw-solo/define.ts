@@ -1,0 +1,21 @@
+/** Registers the `qw-solo` tag (and the tags it renders) and exports its class. */
+import '../qw-connection/define.js';
+import '../qw-join/define.js';
+import '../qw-lobby/define.js';
+import '../qw-question/define.js';
+import '../qw-histogram/define.js';
+import '../qw-result/define.js';
+import '../qw-leaderboard/define.js';
+import '../qw-podium/define.js';
+import '../qw-generation/define.js';
+import { QwSolo } from './qw-solo.js';
+
+if (!customElements.get('qw-solo')) customElements.define('qw-solo', QwSolo);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'qw-solo': QwSolo;
+  }
+}
+
+export { QwSolo };

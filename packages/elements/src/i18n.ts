@@ -1,0 +1,193 @@
+/**
+ * Every string the elements show, in English. Override any subset per element with the
+ * `strings` property (or a JSON `strings` attribute); composites hand their strings down to
+ * the pieces they render. `{name}` placeholders are filled by {@link format}. Strings are
+ * always rendered as text, never as HTML.
+ * @module
+ */
+export const defaultStrings = {
+  // connection
+  connecting: 'Connecting…',
+  reconnecting: 'Connection lost. Reconnecting (attempt {attempt})…',
+  reconnected: 'Reconnected.',
+  reconnectedSnapshot: 'Reconnected. You are up to date again.',
+  disconnected: 'Disconnected.',
+  retry: 'Retry',
+  closedKicked: 'The host removed you from this game.',
+  closedRoom: 'This game has ended.',
+  closedUnauthorized: 'Your session is no longer valid. Join again to play.',
+  closedReplaced: 'This game continues in another tab or window.',
+  // join
+  joinTitle: 'Join a game',
+  codeLabel: 'Game code',
+  nicknameLabel: 'Nickname',
+  joinButton: 'Join',
+  joining: 'Joining…',
+  friendlyName: 'Pick a name for me',
+  codeRequired: 'Enter the game code.',
+  nicknameRequired: 'Enter a nickname, or let us pick one.',
+  // lobby
+  lobbyTitle: 'Lobby',
+  playerCount: '{count} players',
+  playerCountOne: '1 player',
+  noPlayers: 'No one has joined yet.',
+  waitingForHost: 'You are in! Waiting for the host to start…',
+  joinCodeLabel: 'Join code',
+  scanToJoin: 'Scan to join',
+  qrLabel: 'QR code that opens {url}',
+  shareLink: 'Or open {url}',
+  copyLink: 'Copy link',
+  copied: 'Link copied.',
+  kick: 'Remove',
+  kickLabel: 'Remove {name}',
+  you: 'you',
+  offline: 'offline',
+  morePlayers: 'and {count} more',
+  // question
+  questionOf: 'Question {index} of {total}',
+  secondsLeft: '{seconds} s',
+  secondsLeftLong: '{seconds} seconds left',
+  timeUp: 'Time is up.',
+  chooseMany: 'Select all that apply, then submit.',
+  submitAnswer: 'Submit answer',
+  answerSending: 'Sending your answer…',
+  answerAccepted: 'Answer locked in. Waiting for the others…',
+  answerRejected: 'Your answer was not accepted: {reason}',
+  pollBadge: 'Poll',
+  doublePoints: 'Double points',
+  noPoints: 'No points',
+  keyHint: 'Press {key}',
+  optionLabel: 'Option {key}: {text}',
+  selected: 'selected',
+  getReady: 'Get ready!',
+  nextQuestionIn: 'Question {index} starts in {seconds} s',
+  // histogram
+  answersTitle: 'Answers',
+  answeredOf: '{answered} of {total} answered',
+  votes: '{count} votes',
+  votesOne: '1 vote',
+  correctMark: 'correct',
+  // result
+  resultCorrect: 'Correct!',
+  resultIncorrect: 'Not quite.',
+  resultNoAnswer: 'No answer this time.',
+  resultPoll: 'Thanks for voting!',
+  resultPoints: '+{points} points',
+  resultStreakBonus: '+{bonus} streak bonus',
+  resultStreak: 'Streak: {streak}',
+  resultScore: 'Score: {score}',
+  resultRank: 'Rank {rank} of {total}',
+  correctAnswerIs: 'Correct answer: {answer}',
+  explanation: 'Why: {text}',
+  // leaderboard and podium
+  leaderboardTitle: 'Leaderboard',
+  points: '{score} pts',
+  yourRank: 'You are #{rank} of {total} with {score} points.',
+  rankLabel: 'Rank {rank}',
+  podiumTitle: 'Final results',
+  place1: '1st',
+  place2: '2nd',
+  place3: '3rd',
+  gameOver: 'Game over',
+  // generation
+  generatingTitle: 'Generating questions',
+  generationProgress: '{ready} of {requested} questions ready',
+  generationSources: '{fromModel} from the model, {fromBank} from the question bank',
+  generationDone: 'All questions are ready.',
+  generationFailed: 'Generation stopped: {reason}. Bank questions fill the gap.',
+  // host
+  hostTitle: 'Host a game',
+  modeLabel: 'Mode',
+  modeClassic: 'Classic',
+  modeDuel: 'Duel',
+  modeSolo: 'Solo',
+  sourceLabel: 'Questions',
+  sourceBank: 'From the question bank',
+  sourceFile: 'From a quiz JSON file',
+  sourceGenerate: 'Generate with AI',
+  countLabel: 'Number of questions',
+  categoryLabel: 'Category (optional)',
+  difficultyLabel: 'Difficulty',
+  difficultyAny: 'Any',
+  difficultyEasy: 'Easy',
+  difficultyMedium: 'Medium',
+  difficultyHard: 'Hard',
+  topicLabel: 'Topic',
+  fileLabel: 'Quiz file (.json)',
+  fileInvalid: 'This file is not a valid quiz: {reason}',
+  hostNicknameLabel: 'Your nickname (you play in duel and solo)',
+  autoAdvanceLabel: 'Advance automatically',
+  speedScoringLabel: 'Faster answers score more',
+  createGame: 'Create game',
+  creating: 'Creating…',
+  startGame: 'Start game',
+  nextQuestion: 'Next',
+  closeQuestion: 'Close question',
+  endGame: 'End game',
+  endConfirm: 'End the game for everyone?',
+  downloadCsv: 'Download CSV',
+  downloadJson: 'Download JSON',
+  newGame: 'New game',
+  openScreen: 'Open projector view',
+  hostAnswered: '{answered} of {total} answered',
+  // screen
+  screenJoin: 'Join at {url}',
+  screenWaiting: 'Waiting for a game…',
+  // duel
+  duelTitle: 'Duel',
+  createDuel: 'Start a duel',
+  duelShare: 'Send this link to your opponent:',
+  waitingOpponent: 'Waiting for your opponent…',
+  opponentLeft: '{name} lost connection. Waiting {seconds} s for them to return…',
+  opponentGone: 'Your opponent left.',
+  vs: 'vs',
+  youWin: 'You win!',
+  youLose: 'You lose.',
+  draw: 'It is a draw.',
+  rematch: 'Rematch',
+  rematchRequested: 'Rematch requested. Waiting for your opponent…',
+  rematchOffered: '{name} wants a rematch!',
+  // solo
+  soloTitle: 'Practice',
+  soloIntro: 'Answer at your own pace.',
+  startPractice: 'Start practice',
+  playAgain: 'Play again',
+  next: 'Next question',
+  seeResults: 'See results',
+  // errors by protocol code
+  error_BAD_MESSAGE: 'Something went wrong sending that. Please try again.',
+  error_UNKNOWN_TYPE: 'This server does not understand that request.',
+  error_TOO_LARGE: 'That is too large to send.',
+  error_ROOM_NOT_FOUND: 'No game with this code. Check the code and try again.',
+  error_ROOM_FULL: 'This game is full.',
+  error_NAME_TAKEN: 'Someone already uses this nickname. Pick another.',
+  error_NAME_INVALID: 'This nickname cannot be used. Pick another (1–24 characters).',
+  error_NOT_ALLOWED: 'You are not allowed to do that.',
+  error_WRONG_PHASE: 'Too late or too early for that.',
+  error_TOO_LATE: 'Too late: time was up.',
+  error_ALREADY_ANSWERED: 'You already answered this question.',
+  error_INVALID_ANSWER: 'That answer is not valid.',
+  error_INVALID_QUIZ: 'The quiz is not valid.',
+  error_RATE_LIMITED: 'Slow down a little and try again.',
+  error_UNAUTHORIZED: 'Your session is no longer valid.',
+  error_NO_SESSION: 'Join a game first.',
+  error_INTERNAL: 'The server had a problem. Please try again.',
+  error_TIMEOUT: 'The server did not answer in time. Please try again.',
+  error_DISCONNECTED: 'Not connected.',
+};
+
+/** The strings object: every key of {@link defaultStrings}. */
+export type Strings = typeof defaultStrings;
+
+/** Fills `{name}` placeholders. The result is plain text; render it with a text binding. */
+export function format(template: string, values: Record<string, string | number> = {}): string {
+  return template.replace(/\{(\w+)\}/g, (whole, key: string) =>
+    key in values ? String(values[key]) : whole,
+  );
+}
+
+/** The message for a protocol error code, falling back to the server's own message. */
+export function errorMessage(strings: Strings, code: string, fallback?: string): string {
+  const key = `error_${code}` as keyof Strings;
+  return (key in strings ? strings[key] : undefined) ?? fallback ?? strings.error_INTERNAL;
+}
