@@ -74,10 +74,13 @@ export const styles = css`
     border: 3px solid transparent;
     font-size: 1.1em;
     box-shadow: var(--_shadow);
-    transition: transform var(--_duration), opacity var(--_duration);
+    transition: filter var(--_duration), box-shadow var(--_duration);
   }
+  /* Hover changes paint only, never layout: an option that moved under a resting pointer would
+     flicker between hovered and not, and never sit still long enough to be clicked. */
   .option:not([aria-disabled='true']):hover {
-    transform: translateY(-2px);
+    filter: brightness(1.08);
+    box-shadow: var(--_shadow), 0 0 0 2px var(--_text);
   }
   .option[aria-disabled='true'] {
     cursor: default;
