@@ -7,6 +7,12 @@ export const Limits = {
   MAX_FRAME_BYTES: 16_384,
   /** Largest command id, in characters. */
   MAX_ID_LENGTH: 64,
+  /**
+   * Shortest entry-command id (`session.create`, `join`, `watch`) that a server honours when the
+   * identical command is resent on a new connection: such an id claims the seat the first copy
+   * made, so it must be long and random enough that no one else can guess it.
+   */
+  MIN_RESENDABLE_ENTRY_ID_LENGTH: 16,
   /** Longest nickname after normalisation, in characters. */
   MAX_NICKNAME_LENGTH: 24,
   /** Longest raw nickname accepted on the wire (normalisation may shorten it). */

@@ -63,8 +63,10 @@ export function createQuizClient(options: QuizClientOptions): QuizClient {
   const s = createStores();
   const clock = createClockSync();
   const handlers = new Map<string, Set<(message: never) => void>>();
-  // A per-instance prefix: a participant's command ids must never repeat, across reloads too.
-  const prefix = `${Math.random().toString(36).slice(2)}-`;
+  // A per-instance random prefix: a participant's command ids must never repeat, across reloads
+  // too, and an entry command's id claims its seat on a resend, so it must be unguessable
+  // (`Limits.MIN_RESENDABLE_ENTRY_ID_LENGTH`): 96 bits from the platform's secure source.
+  const prefix = `${Array.from(crypto.getRandomValues(new Uint32Array(3)), (n) => n.toString(36).padStart(7, '0')).join('')}-`;
   let counter = 0;
   const nextId = () => prefix + (++counter).toString(36);
 

@@ -135,7 +135,10 @@ export class Dispatcher {
       !(ENTRY.has(command.type) && reply.type === 'error')
     ) {
       rememberReply(participant, command.id, frame);
-      if (ENTRY.has(command.type) && reply.type === 'ack' && session.binding)
+      // A resent entry command is bound to the seat the first copy made, so its id is a claim on
+      // that seat: only ids long enough to be unguessable are remembered across connections.
+      const claimable = command.id.length >= Limits.MIN_RESENDABLE_ENTRY_ID_LENGTH;
+      if (ENTRY.has(command.type) && reply.type === 'ack' && session.binding && claimable)
         this.#rememberEntry(command, frame, session.binding.room, participant);
     }
     session.send(frame);
