@@ -29,6 +29,7 @@ export interface ServerConfig {
   maxFrameBytes: number;
   maxConnections: number;
   maxConnectionsPerIp: number;
+  listenBacklog: number;
   maxRooms: number;
   maxPlayersPerRoom: number;
   rateLimitPerSecond: number;
@@ -46,6 +47,7 @@ export interface ServerConfig {
   /** Rooms with more players than this throttle lobby and histogram updates. */
   throttleAbovePlayers: number;
   throttleMs: number;
+  histogramMs: number;
   llmBaseUrl: string | undefined;
   llmApiKey: string | undefined;
   llmModel: string | undefined;
@@ -118,6 +120,17 @@ export const OPTIONS: readonly OptionSpec[] = [
     min: 1,
     max: 1000000,
     description: 'Most concurrent WebSocket connections',
+  },
+  {
+    key: 'listenBacklog',
+    env: 'LISTEN_BACKLOG',
+    flag: '--listen-backlog',
+    kind: 'int',
+    default: 4096,
+    min: 1,
+    max: 65535,
+    description:
+      'TCP accept queue; a reconnect storm beyond it waits for SYN retries (capped by net.core.somaxconn)',
   },
   {
     key: 'maxConnectionsPerIp',
@@ -268,6 +281,17 @@ export const OPTIONS: readonly OptionSpec[] = [
     min: 0,
     max: 1000000,
     description: 'Rooms bigger than this coalesce lobby and histogram updates',
+  },
+  {
+    key: 'histogramMs',
+    env: 'HISTOGRAM_MS',
+    flag: '--histogram-ms',
+    kind: 'int',
+    default: 100,
+    min: 10,
+    max: 10000,
+    description:
+      'Coalescing window for the live histogram in throttled rooms (it goes to host and screens only)',
   },
   {
     key: 'throttleMs',

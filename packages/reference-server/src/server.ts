@@ -141,7 +141,9 @@ export async function startServer(options: ServerOptions = {}): Promise<QuizServ
   endpoint = new WsEndpoint(http, { config, clock, logger, metrics, dispatcher });
   await new Promise<void>((resolve, reject) => {
     http.once('error', reject);
-    http.listen(config.port, config.host, () => {
+    // Node's default backlog (511) overflows in a reconnect storm: the kernel drops the excess
+    // SYNs and those clients retry only after TCP's 1 s timeout.
+    http.listen({ port: config.port, host: config.host, backlog: config.listenBacklog }, () => {
       http.off('error', reject);
       resolve();
     });

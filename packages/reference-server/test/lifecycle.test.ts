@@ -135,7 +135,7 @@ describe('big rooms', () => {
   });
 
   it('coalesce lobby and histogram updates into one per throttle window', async () => {
-    h = await startHarness({ throttleAbovePlayers: 2, throttleMs: 200 });
+    h = await startHarness({ throttleAbovePlayers: 2, throttleMs: 200, histogramMs: 100 });
     const { host, code } = await hostClassic(h);
     const players = [];
     for (const n of ['Ann', 'Ben', 'Cid', 'Dee', 'Eve']) players.push(await joinAs(h, code, n));
@@ -152,11 +152,63 @@ describe('big rooms', () => {
       await p.client.ok({ type: 'answer.submit', questionId: 'q1', choice: [1] });
     await host.sync();
     expect(host.log.slice(mark).filter((m) => m.type === 'histogram')).toHaveLength(0);
-    h.clock.advance(200);
+    h.clock.advance(100);
     const histogram = await host.event('histogram', mark);
     expect(histogram).toMatchObject({ answered: 4, counts: [0, 4, 0, 0], total: 5 });
     await host.sync();
     expect(host.log.slice(mark).filter((m) => m.type === 'histogram')).toHaveLength(1);
+  });
+
+  it('send players the count only, and the host and screens the list, under the same seq', async () => {
+    h = await startHarness({ throttleAbovePlayers: 2, throttleMs: 200 });
+    const { host, code, hostToken } = await hostClassic(h);
+    const screen = await h.connect();
+    await screen.ok({ type: 'session.watch', code });
+    const players = [];
+    for (const n of ['Ann', 'Ben', 'Cid', 'Dee']) players.push(await joinAs(h, code, n));
+    h.clock.advance(200);
+    const staff = await host.waitFor((m) => m.type === 'lobby.update' && m.count === 4);
+    expect(staff.players.map((p: { nickname: string }) => p.nickname)).toEqual(['Ann', 'Ben', 'Cid', 'Dee']);
+    expect(await screen.waitFor((m) => m.type === 'lobby.update' && m.count === 4)).toEqual(staff);
+    const ann = await players[0]!.client.waitFor((m) => m.type === 'lobby.update' && m.count === 4);
+    expect(ann).toEqual({ ...staff, players: [] });
+    // A newcomer's snapshot in a big room has the count and its own identity, not the list.
+    const late = await h.connect();
+    await late.ok({ type: 'session.join', code, nickname: 'Eve' });
+    const snapshot = await late.event('session.snapshot');
+    expect(snapshot).toMatchObject({ players: [], playerCount: 5, you: { nickname: 'Eve' } });
+
+    // A host that resumes after a gap gets its own view replayed; a player gets the players' view.
+    h.clock.advance(200);
+    const five = await host.waitFor((m) => m.type === 'lobby.update' && m.count === 5);
+    const back = await h.connect();
+    await back.ok({ type: 'session.resume', resumeToken: players[1]!.token, lastSeq: five.seq - 1 });
+    expect(await back.event('lobby.update')).toEqual({ ...five, players: [] });
+    const hostAgain = await h.connect();
+    await hostAgain.ok({ type: 'session.resume', resumeToken: hostToken, lastSeq: five.seq - 1 });
+    expect(await hostAgain.event('lobby.update')).toEqual(five);
+  });
+
+  it('do not announce connection flips to anyone while a big game runs, but do announce leaves', async () => {
+    h = await startHarness({ throttleAbovePlayers: 2, throttleMs: 200 });
+    const { host, code } = await hostClassic(h);
+    const players = [];
+    for (const n of ['Ann', 'Ben', 'Cid', 'Dee']) players.push(await joinAs(h, code, n));
+    await host.ok({ type: 'quiz.start' });
+    h.clock.advance(3000);
+    await host.sync(); // the joins' coalesced update, due while in countdown, has arrived
+    const mark = host.mark();
+    await players[0]!.client.drop();
+    const back = await h.connect();
+    await back.ok({ type: 'session.resume', resumeToken: players[0]!.token, lastSeq: -1 });
+    h.clock.advance(200);
+    await host.sync();
+    expect(host.log.slice(mark).filter((m) => m.type === 'lobby.update')).toHaveLength(0);
+
+    await players[1]!.client.ok({ type: 'session.leave' });
+    h.clock.advance(200);
+    const update = await host.event('lobby.update', mark);
+    expect(update.count).toBe(3);
   });
 });
 

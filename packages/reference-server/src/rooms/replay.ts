@@ -1,7 +1,10 @@
 /** One serialised sequenced event. */
 export interface ReplayEntry {
   seq: number;
+  /** The bytes every player got. */
   frame: Buffer;
+  /** The host's and screens' view of the same event, when it differs (big rooms' lobby). */
+  staffFrame?: Buffer;
 }
 
 /**

@@ -129,6 +129,8 @@ export class Room {
   #histogramTimer: TimerHandle | null = null;
   #lobbyTimer: TimerHandle | null = null;
   #histogramDirty = false;
+  /** `count` of the last lobby.update: tells a membership change from a connection flip. */
+  #announcedCount = 0;
   #deferred: Array<() => void> = [];
 
   constructor(init: RoomInit, deps: RoomDeps) {
@@ -416,16 +418,27 @@ export class Room {
     for (const s of this.screens.values()) fn(s);
   }
 
-  /** Serialise once, stamp the next seq, keep it for replay, write the same bytes to everyone. */
-  #broadcast(event: SequencedEvent): void {
+  /**
+   * Serialise once, stamp the next seq, keep it for replay, write the same bytes to everyone.
+   * `staffView` is the same event as host and screens see it, when that differs (the player
+   * list of a big room): serialised once too, with the same seq, so every participant still
+   * sees one gap-free sequence.
+   */
+  #broadcast(event: SequencedEvent, staffView?: SequencedEvent): void {
     const started = performance.now();
     event.seq = ++this.seq;
     const frame = Buffer.from(JSON.stringify(event));
-    this.#replay.push({ seq: event.seq, frame });
+    let staffFrame: Buffer | undefined;
+    if (staffView) {
+      staffView.seq = event.seq;
+      staffFrame = Buffer.from(JSON.stringify(staffView));
+    }
+    this.#replay.push({ seq: event.seq, frame, staffFrame });
+    const staff = staffFrame ?? frame;
     let sent = 0;
-    this.#forEachParticipant((p) => {
-      if (p.link?.send(frame)) sent++;
-    });
+    if (this.host?.link?.send(staff)) sent++;
+    for (const p of this.players.values()) if (!p.gone && p.link?.send(frame)) sent++;
+    for (const s of this.screens.values()) if (s.link?.send(staff)) sent++;
     this.#deps.metrics.messagesOut.inc(sent);
     this.#deps.metrics.broadcastSeconds.observe((performance.now() - started) / 1000);
   }
@@ -469,7 +482,8 @@ export class Room {
   replayTo(p: Participant, lastSeq: number): boolean {
     const missed = this.#replay.since(lastSeq, this.seq);
     if (!missed) return false;
-    for (const entry of missed) p.link?.send(entry.frame);
+    const staff = p.role !== 'player';
+    for (const entry of missed) p.link?.send(staff && entry.staffFrame ? entry.staffFrame : entry.frame);
     this.sendPersonalState(p);
     return true;
   }
@@ -496,6 +510,10 @@ export class Room {
 
   #lobbyChanged(): void {
     if (this.closed) return;
+    // A running big game does not announce connection flips, only joins, leaves and kicks (the
+    // count moves): a reconnect storm would otherwise cost one room-wide broadcast per window,
+    // and the host's list shows 200 names of thousands anyway. Snapshots carry the live flags.
+    if (this.#throttled() && this.phase !== Phase.LOBBY && this.playerCount === this.#announcedCount) return;
     if (!this.#throttled()) {
       this.#broadcastLobby();
       return;
@@ -517,14 +535,19 @@ export class Room {
     return list;
   }
 
+  /** Whether `p` is sent the player list: in big rooms only the host and screens are. */
+  #seesPlayerList(p: Participant): boolean {
+    return p.role !== 'player' || !this.#throttled();
+  }
+
   #broadcastLobby(): void {
     if (this.closed) return;
-    this.#broadcast({
-      type: 'lobby.update',
-      seq: 0,
-      players: this.#listedPlayers(),
-      count: this.playerCount,
-    });
+    const count = this.playerCount;
+    this.#announcedCount = count;
+    const listed: SequencedEvent = { type: 'lobby.update', seq: 0, players: this.#listedPlayers(), count };
+    // Big rooms: players get the count only (~60 bytes instead of ~11 KB to each of thousands).
+    if (this.#throttled()) this.#broadcast({ type: 'lobby.update', seq: 0, players: [], count }, listed);
+    else this.#broadcast(listed);
   }
 
   #seesHistogram(p: Participant): boolean {
@@ -551,7 +574,7 @@ export class Room {
     this.#histogramTimer = this.#deps.clock.setTimeout(() => {
       this.#histogramTimer = null;
       this.#flushHistogram();
-    }, this.#deps.config.throttleMs);
+    }, this.#deps.config.histogramMs);
   }
 
   #flushHistogram(): void {
@@ -911,7 +934,7 @@ export class Room {
             streak: player.streak,
           }
         : null,
-      players: this.#listedPlayers(),
+      players: this.#seesPlayerList(p) ? this.#listedPlayers() : [],
       playerCount: this.playerCount,
       question: open
         ? {

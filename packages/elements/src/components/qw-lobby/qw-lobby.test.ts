@@ -54,6 +54,16 @@ describe('qw-lobby', () => {
     expect(text(el)).to.contain('and 248 more');
   });
 
+  it('shows a player of a big room the count alone, without claiming nobody joined', async () => {
+    const client = createFakeClient();
+    client.$session.set(session({ players: [], playerCount: 4000 }));
+    const el = await fixture<QwLobby>(html`<qw-lobby .client=${client}></qw-lobby>`);
+    expect(text(el)).to.contain('4000 players');
+    expect(text(el)).not.to.contain('No one has joined yet.');
+    expect(text(el)).not.to.contain('more');
+    await expectAccessible(el);
+  });
+
   it('renders hostile and right-to-left nicknames as isolated text', async () => {
     const client = createFakeClient();
     const names = [...XSS_CORPUS, 'مرحبا بالعالم', 'A_really_long_nickname_24'];

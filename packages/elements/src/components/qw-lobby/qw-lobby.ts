@@ -64,7 +64,8 @@ export class QwLobby extends QwElement {
     const kickable = this.kickable ?? s.role === 'host';
     const url = this.shareUrl;
     const count = s.playerCount === 1 ? t.playerCountOne : format(t.playerCount, { count: s.playerCount });
-    const more = s.playerCount - s.players.length;
+    // A big room sends players the count without the list: the count line says it all then.
+    const more = s.players.length > 0 ? s.playerCount - s.players.length : 0;
     return html`<section class="lobby card ${share ? 'with-share' : ''}" aria-labelledby="lobby-title">
       <div class="stack">
         <h2 id="lobby-title">${s.title ?? t.lobbyTitle}</h2>
@@ -76,7 +77,9 @@ export class QwLobby extends QwElement {
         <p aria-live="polite">${count}</p>
         ${
           s.players.length === 0
-            ? html`<p class="muted">${t.noPlayers}</p>`
+            ? s.playerCount === 0
+              ? html`<p class="muted">${t.noPlayers}</p>`
+              : nothing
             : html`<ul part="players">
                 ${s.players.map((p) => {
                   const me = s.me?.playerId === p.id;
