@@ -1,4 +1,5 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { emulateMedia, resetMouse, sendMouse } from '@web/test-runner-commands';
 import {
   createFakeClient,
   FakeQuizError,
@@ -162,6 +163,30 @@ describe('qw-question', () => {
       ).to.equal(null);
     }
     expect((window as unknown as { __xss?: number }).__xss).to.equal(undefined);
+  });
+
+  it('keeps an option still under a resting pointer: hover changes paint, not layout', async () => {
+    // Reduced motion makes transitions instant, so one frame shows the hovered layout.
+    await emulateMedia({ reducedMotion: 'reduce' });
+    const { el } = await setup();
+    const option = $$(el, '[part=option]')[1]!;
+    const before = option.getBoundingClientRect();
+    // The pointer rests on the option's bottom edge, where a lifting hover would flicker.
+    await sendMouse({ type: 'move', position: [Math.round(before.x + 10), Math.round(before.bottom - 1)] });
+    try {
+      await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+      expect(option.matches(':hover')).to.equal(true);
+      const after = option.getBoundingClientRect();
+      expect([after.x, after.y, after.width, after.height]).to.deep.equal([
+        before.x,
+        before.y,
+        before.width,
+        before.height,
+      ]);
+    } finally {
+      await resetMouse();
+      await emulateMedia({ reducedMotion: 'no-preference' });
+    }
   });
 
   it('takes colours from the option custom properties', async () => {
