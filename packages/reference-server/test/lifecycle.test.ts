@@ -193,7 +193,7 @@ describe('big rooms', () => {
     h = await startHarness({ throttleAbovePlayers: 2, throttleMs: 200 });
     const { host, code } = await hostClassic(h);
     const players = [];
-    for (const n of ['Ann', 'Ben', 'Cid', 'Dee']) players.push(await joinAs(h, code, n));
+    for (const n of ['Ann', 'Ben', 'Cid', 'Dee', 'Eve']) players.push(await joinAs(h, code, n));
     await host.ok({ type: 'quiz.start' });
     h.clock.advance(3000);
     await host.sync(); // the joins' coalesced update, due while in countdown, has arrived
@@ -208,7 +208,16 @@ describe('big rooms', () => {
     await players[1]!.client.ok({ type: 'session.leave' });
     h.clock.advance(200);
     const update = await host.event('lobby.update', mark);
-    expect(update.count).toBe(3);
+    expect(update.count).toBe(4);
+
+    // A leave and a join in one window keep the count, and are announced all the same.
+    const swap = host.mark();
+    await players[2]!.client.ok({ type: 'session.leave' });
+    await joinAs(h, code, 'Fay');
+    h.clock.advance(200);
+    const swapped = await host.event('lobby.update', swap);
+    expect(swapped.count).toBe(4);
+    expect(swapped.players.map((p: { nickname: string }) => p.nickname)).toEqual(['Ann', 'Dee', 'Eve', 'Fay']);
   });
 });
 

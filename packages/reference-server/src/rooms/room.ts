@@ -129,8 +129,10 @@ export class Room {
   #histogramTimer: TimerHandle | null = null;
   #lobbyTimer: TimerHandle | null = null;
   #histogramDirty = false;
-  /** `count` of the last lobby.update: tells a membership change from a connection flip. */
-  #announcedCount = 0;
+  /** Bumped on every join, leave and kick: tells a membership change from a connection flip. */
+  #membership = 0;
+  /** `#membership` as of the last lobby.update. */
+  #announcedMembership = 0;
   #deferred: Array<() => void> = [];
 
   constructor(init: RoomInit, deps: RoomDeps) {
@@ -231,6 +233,7 @@ export class Room {
     this.players.set(player.id, player);
     this.#names.set(key, player);
     this.#activeCount++;
+    this.#membership++;
     this.#touch();
     // No lobby broadcast here: `attach` follows at once and announces the player as connected.
     if (this.mode === 'duel' && this.playerCount === 2) this.defer(() => this.#startGame());
@@ -346,6 +349,7 @@ export class Room {
     if (inDuelGame) this.#forfeitedBy = player.id;
     player.gone = true;
     this.#activeCount--;
+    this.#membership++;
     if (player.link) {
       this.#connectedCount--;
       if (this.#open && !player.answer) this.#waiting--;
@@ -513,7 +517,8 @@ export class Room {
     // A running big game does not announce connection flips, only joins, leaves and kicks (the
     // count moves): a reconnect storm would otherwise cost one room-wide broadcast per window,
     // and the host's list shows 200 names of thousands anyway. Snapshots carry the live flags.
-    if (this.#throttled() && this.phase !== Phase.LOBBY && this.playerCount === this.#announcedCount) return;
+    if (this.#throttled() && this.phase !== Phase.LOBBY && this.#membership === this.#announcedMembership)
+      return;
     if (!this.#throttled()) {
       this.#broadcastLobby();
       return;
@@ -543,7 +548,7 @@ export class Room {
   #broadcastLobby(): void {
     if (this.closed) return;
     const count = this.playerCount;
-    this.#announcedCount = count;
+    this.#announcedMembership = this.#membership;
     const listed: SequencedEvent = { type: 'lobby.update', seq: 0, players: this.#listedPlayers(), count };
     // Big rooms: players get the count only (~60 bytes instead of ~11 KB to each of thousands).
     if (this.#throttled()) this.#broadcast({ type: 'lobby.update', seq: 0, players: [], count }, listed);
