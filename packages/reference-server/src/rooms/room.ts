@@ -514,9 +514,9 @@ export class Room {
 
   #lobbyChanged(): void {
     if (this.closed) return;
-    // A running big game does not announce connection flips, only joins, leaves and kicks (the
-    // count moves): a reconnect storm would otherwise cost one room-wide broadcast per window,
-    // and the host's list shows 200 names of thousands anyway. Snapshots carry the live flags.
+    // A running big game announces joins, leaves and kicks, not connection flips: a reconnect
+    // storm would otherwise cost one room-wide broadcast per window, and the host's list shows
+    // 200 names of thousands anyway. Snapshots carry the live flags.
     if (this.#throttled() && this.phase !== Phase.LOBBY && this.#membership === this.#announcedMembership)
       return;
     if (!this.#throttled()) {
