@@ -217,7 +217,12 @@ describe('big rooms', () => {
     h.clock.advance(200);
     const swapped = await host.event('lobby.update', swap);
     expect(swapped.count).toBe(4);
-    expect(swapped.players.map((p: { nickname: string }) => p.nickname)).toEqual(['Ann', 'Dee', 'Eve', 'Fay']);
+    expect(swapped.players.map((p: { nickname: string }) => p.nickname)).toEqual([
+      'Ann',
+      'Dee',
+      'Eve',
+      'Fay',
+    ]);
   });
 });
 
